@@ -25,17 +25,17 @@
 //
 // After:
 //
-//	          env:
-//	            - name: JAVA_TOOL_OPTIONS
-//	              value: -Xmx1g
-//	            - name: VALUES_CAMUNDA_IDENTITY_CLIENT_SECRET
-//	              valueFrom:
-//	                secretKeyRef: {name: entra-credentials, key: orchestration-cluster-client-secret}
-//	            - name: CAMUNDA_CLIENT_AUTH_TOKENURL
-//	              value: https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token
-//	            - name: CAMUNDA_CLIENT_AUTH_SCOPE
-//	              value: <orchestration client id>/.default
-//	            ...
+//	env:
+//	  - name: JAVA_TOOL_OPTIONS
+//	    value: -Xmx1g
+//	  - name: VALUES_CAMUNDA_IDENTITY_CLIENT_SECRET
+//	    valueFrom:
+//	      secretKeyRef: {name: entra-credentials, key: orchestration-cluster-client-secret}
+//	  - name: CAMUNDA_CLIENT_AUTH_TOKENURL
+//	    value: https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token
+//	  - name: CAMUNDA_CLIENT_AUTH_SCOPE
+//	    value: <orchestration client id>/.default
+//	  ...
 //
 // Entries are upserted by name: an entry the chart rendered under one of these names keeps
 // its place and gets the new value, and applying the transform twice changes nothing more.
