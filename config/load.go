@@ -53,7 +53,7 @@ func FromNode(node *yaml.RNode) (*Config, error) {
 	}
 	cfg := &Config{}
 	if err := node.YNode().Decode(cfg); err != nil {
-		return nil, fmt.Errorf("failed to decode: %w", err)
+		return nil, fmt.Errorf("failed to decode: %s", strings.Join(strings.Fields(err.Error()), " "))
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -97,11 +97,17 @@ func checkStruct(node *yaml.Node, t reflect.Type, path string) error {
 	if node.Kind != yaml.MappingNode {
 		return fmt.Errorf("%s: want a mapping, got %s", orTop(path), describe(node))
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		key := node.Content[i].Value
+		if line, dup := seen[key]; dup {
+			return fmt.Errorf("%s: defined twice (lines %d and %d)", join(path, key), line,
+				node.Content[i].Line)
+		}
+		seen[key] = node.Content[i].Line
 		field, ok := fieldByTag(t, key)
 		if !ok {
-			return unknownField(join(path, key), key)
+			return unknownField(join(path, key), key, t)
 		}
 		if err := checkShape(node.Content[i+1], field.Type, join(path, key)); err != nil {
 			return err
@@ -136,10 +142,12 @@ func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
 // secretWords mark a field name that looks like it holds a credential.
 var secretWords = []string{"secret", "password", "token", "credential"}
 
-func unknownField(path, key string) error {
+// unknownField refuses a field the type does not have; one that may hold a credential, or
+// any extra field of a secret reference, gets the message that says where secrets belong.
+func unknownField(path, key string, t reflect.Type) error {
 	lower := strings.ToLower(key)
 	for _, w := range secretWords {
-		if strings.Contains(lower, w) && !strings.HasSuffix(path, "secret.name") {
+		if strings.Contains(lower, w) || t == reflect.TypeOf(SecretRef{}) {
 			return literalSecret(path)
 		}
 	}

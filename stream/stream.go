@@ -54,7 +54,11 @@ func (d *Document) Name() string {
 	if file := d.Node.GetAnnotations()[helmFileAnnotation]; file != "" {
 		return fmt.Sprintf("document %d (%s)", d.Index, file)
 	}
-	return fmt.Sprintf("document %d (%s/%s)", d.Index, d.Node.GetKind(), d.Node.GetName())
+	id := strings.Trim(d.Node.GetKind()+"/"+d.Node.GetName(), "/")
+	if id == "" {
+		return fmt.Sprintf("document %d", d.Index)
+	}
+	return fmt.Sprintf("document %d (%s)", d.Index, id)
 }
 
 // helmFileAnnotation is how Helm 4 tells a post-renderer which template a document came from.
@@ -128,7 +132,46 @@ func (d *Document) parse() error {
 			kindName(node.YNode().Kind))
 	}
 	d.Node = node
+	if err := checkDuplicates(node.YNode(), ""); err != nil {
+		return fmt.Errorf("%s: %w", d.Name(), err)
+	}
 	return nil
+}
+
+// checkDuplicates refuses a mapping that holds a key twice: YAML forbids it, and Kubernetes
+// would silently keep one of the two values.
+func checkDuplicates(n *yaml.Node, path string) error {
+	if n.Kind == yaml.MappingNode {
+		seen := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			if line, dup := seen[key.Value]; dup {
+				return fmt.Errorf("duplicate key %q at %s (lines %d and %d)",
+					key.Value, orRoot(path), line, key.Line)
+			}
+			seen[key.Value] = key.Line
+			if err := checkDuplicates(n.Content[i+1], path+"."+key.Value); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i, c := range n.Content {
+		if n.Kind != yaml.SequenceNode {
+			break
+		}
+		if err := checkDuplicates(c, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func orRoot(path string) string {
+	if path == "" {
+		return "the top level"
+	}
+	return strings.TrimPrefix(path, ".")
 }
 
 // isBlank reports whether YAML text holds only comments and white space.
