@@ -9,7 +9,8 @@ import (
 )
 
 // configMaps indexes the stream's ConfigMaps by namespace and name, to read the Spring
-// configuration files the chart mounts into a container.
+// configuration files the chart mounts into a container. Helm leaves metadata.namespace out
+// of most chart objects, so a ConfigMap is also found by name alone.
 type configMaps map[string]*yaml.RNode
 
 func indexConfigMaps(nodes []*yaml.RNode) configMaps {
@@ -17,9 +18,18 @@ func indexConfigMaps(nodes []*yaml.RNode) configMaps {
 	for _, n := range nodes {
 		if n.GetKind() == "ConfigMap" && n.GetApiVersion() == "v1" {
 			cms[n.GetNamespace()+"/"+n.GetName()] = n
+			cms["*/"+n.GetName()] = n
 		}
 	}
 	return cms
+}
+
+// find returns the ConfigMap a pod in namespace ns would mount by name.
+func (cms configMaps) find(ns, name string) *yaml.RNode {
+	if cm := cms[ns+"/"+name]; cm != nil {
+		return cm
+	}
+	return cms["*/"+name]
 }
 
 // springFiles returns the parsed application*.yaml files mounted into a container, the main
@@ -54,7 +64,7 @@ func (cms configMaps) volumeData(w *workload) map[string]map[string]string {
 		if cmName == nil {
 			continue
 		}
-		cm := cms[w.node.GetNamespace()+"/"+yaml.GetValue(cmName)]
+		cm := cms.find(w.node.GetNamespace(), yaml.GetValue(cmName))
 		if cm == nil {
 			continue
 		}

@@ -153,6 +153,16 @@ func changedAny(changes []Change) bool {
 	return false
 }
 
+// NotConfiguredError reports a component of a release that the config has no client for.
+type NotConfiguredError struct {
+	Workload, Component, Release, Field string
+}
+
+func (e *NotConfiguredError) Error() string {
+	return fmt.Sprintf("%s is the %s of %s, but the config has no clients.%s",
+		e.Workload, e.Component, e.Release, e.Field)
+}
+
 // checkConfigured makes sure the config has a client for every component in the release.
 func checkConfigured(r *release, cfg *config.Config) error {
 	cl := cfg.Clients
@@ -173,8 +183,8 @@ func checkConfigured(r *release, cfg *config.Config) error {
 	for i := range signatures {
 		sig := &signatures[i]
 		if w := r.workloads[sig.component]; w != nil && !has[sig.component] {
-			return fmt.Errorf("%s is the %s of %s, but the config has no clients.%s",
-				w, sig.title, r, field[sig.component])
+			return &NotConfiguredError{Workload: w.String(), Component: sig.title,
+				Release: r.String(), Field: field[sig.component]}
 		}
 	}
 	return nil

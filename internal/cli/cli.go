@@ -112,6 +112,10 @@ func (o *options) run(stdin io.Reader, stdout io.Writer, log *logger) (int, erro
 		return ExitInput, fmt.Errorf("failed to read stdin: %w", err)
 	}
 	out, report, err := Transform(input, cfg)
+	var notConfigured *transform.NotConfiguredError
+	if errors.As(err, &notConfigured) {
+		return ExitConfig, err
+	}
 	if err != nil {
 		return ExitInput, err
 	}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// TestGolden runs the command on every testdata/golden/<case>/ folder: config.yaml and
+// input.yaml in, expected.yaml (the stream) or expected-error.txt (stderr and exit code) out.
+func TestGolden(t *testing.T) {
+	dirs, _ := filepath.Glob("../../testdata/golden/*")
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases found")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			input, err := os.ReadFile(filepath.Join(dir, "input.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := runCommand(t, input, "--config", filepath.Join(dir, "config.yaml"))
+			if code != ExitOK {
+				got := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+				checkGolden(t, filepath.Join(dir, "expected-error.txt"),
+					[]byte(fmt.Sprintf("%sexit %d\n", got, code)))
+				if stdout != "" {
+					t.Errorf("failed run wrote to stdout:\n%s", stdout)
+				}
+				return
+			}
+			checkGolden(t, filepath.Join(dir, "expected.yaml"), []byte(stdout))
+		})
+	}
+}
+
+// runCommand runs the command in process and returns stdout, stderr and the exit code.
+func runCommand(t *testing.T, stdin []byte, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Run("test", args, bytes.NewReader(stdin), &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// checkGolden compares got with a golden file, or rewrites the file under -update.
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./... -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./... -update and read the diff):\n%s",
+			path, firstDifference(got, want))
+	}
+}
+
+// firstDifference shows the first line where two texts part.
+func firstDifference(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, gl, wl)
+		}
+	}
+	return "(same lines, different line ends)"
+}
