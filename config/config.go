@@ -56,9 +56,11 @@ type Config struct {
 	Clients      Clients      `json:"clients" yaml:"clients"`
 }
 
-// Metadata is the object metadata a KRM functionConfig carries; only the name is read.
+// Metadata is the object metadata a KRM functionConfig carries; the tool reads none of it.
 type Metadata struct {
 	Name        string            `json:"name,omitempty" yaml:"name,omitempty"`
+	Namespace   string            `json:"namespace,omitempty" yaml:"namespace,omitempty"`
+	Labels      map[string]string `json:"labels,omitempty" yaml:"labels,omitempty"`
 	Annotations map[string]string `json:"annotations,omitempty" yaml:"annotations,omitempty"`
 }
 

@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 func runCommand(t *testing.T, stdin []byte, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := Run("test", args, bytes.NewReader(stdin), &stdout, &stderr)
+	code := Run("test", args, Streams{Stdin: bytes.NewReader(stdin), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
 	return stdout.String(), stderr.String(), code
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -19,6 +20,7 @@ func newLogger(stderr io.Writer, path string) *logger {
 	if path == "" {
 		return l
 	}
+	_ = os.MkdirAll(filepath.Dir(path), 0o700)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		fmt.Fprintf(stderr, "camunda-entra: warning: cannot open log file %q: %v\n", path, err)
