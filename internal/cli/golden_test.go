@@ -2,15 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	"github.com/camunda-entra/camunda-entra/internal/golden"
+)
 
 // TestGolden runs the command on every testdata/golden/<case>/ folder: config.yaml and
 // input.yaml in, expected.yaml (the stream) or expected-error.txt (stderr and exit code) out.
@@ -51,36 +50,5 @@ func runCommand(t *testing.T, stdin []byte, args ...string) (string, string, int
 // checkGolden compares got with a golden file, or rewrites the file under -update.
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./... -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test ./... -update and read the diff):\n%s",
-			path, firstDifference(got, want))
-	}
-}
-
-// firstDifference shows the first line where two texts part.
-func firstDifference(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, gl, wl)
-		}
-	}
-	return "(same lines, different line ends)"
+	golden.Check(t, path, got)
 }
