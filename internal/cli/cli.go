@@ -29,6 +29,16 @@ Usage:
       Run as a KRM function: a ResourceList on stdin, its functionConfig the config.
   camunda-entra helm install|upgrade|template RELEASE CHART --entra-config FILE [helm flags]
       Run helm (3 or 4, from $HELM_BIN or PATH) with the post-renderer wired in.
+  camunda-entra lint --config FILE [--output text|json] [FILE|- ...]
+      Check a rendered release, wired or not, for Entra mistakes; exit 1 on an error.
+  camunda-entra values --config FILE [--chart-version 8.8|8.9|8.10]
+      Print the chart values that configure Entra without the post-renderer.
+  camunda-entra entra-apps --config FILE [--base-url URL] [--<component>-url URL] [--output script|json]
+      Print the Entra app registrations: an Azure CLI script, or Graph app manifests.
+  camunda-entra secrets --config FILE [--namespace NS] [--output all|commands|manifest]
+      Print kubectl commands and Secret manifests for the config's Secrets, values to fill in.
+  camunda-entra patches --config FILE [--output flux|kustomization] [--resource FILE]
+      Read a render on stdin; print the post-renderer's changes as kustomize patches.
   camunda-entra version
 
 Exit codes: 0 success, 1 invalid input stream, 2 bad usage or configuration.
@@ -59,6 +69,16 @@ func Run(version string, args []string, s Streams) int {
 		return runFunction(args[1:], s)
 	case "helm":
 		return runHelm(version, args[1:], s)
+	case "lint":
+		return runLint(args[1:], s)
+	case "values":
+		return runValues(args[1:], s)
+	case "entra-apps":
+		return runEntraApps(args[1:], s)
+	case "secrets":
+		return runSecrets(args[1:], s)
+	case "patches":
+		return runPatches(args[1:], s)
 	case "version", "--version", "-version":
 		fmt.Fprintf(s.Stdout, "camunda-entra %s\n", version)
 		return ExitOK
