@@ -1,0 +1,73 @@
+package stream
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// FuzzSplit checks that any stream Split accepts comes back byte for byte from Join, that its
+// documents are mappings, and that serialising every document gives a stream that splits again
+// into as many objects.
+func FuzzSplit(f *testing.F) {
+	for _, pattern := range []string{
+		"../testdata/fixtures/camunda-8.8/*.yaml",
+		"../testdata/corpus/*/input.yaml",
+	} {
+		addSeeds(f, pattern)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, err := Split(data)
+		if err != nil {
+			return
+		}
+		out, err := Join(docs)
+		if err != nil {
+			t.Fatalf("Join of unchanged documents: %v", err)
+		}
+		if !bytes.Equal(out, data) {
+			t.Fatalf("round trip changed the stream:\n got %q\nwant %q", out, data)
+		}
+		for _, d := range docs {
+			if d.Node != nil && d.Node.YNode().Kind != yaml.MappingNode {
+				t.Fatalf("%s: parsed as kind %v, not a mapping", d.Name(), d.Node.YNode().Kind)
+			}
+			d.Changed = true
+		}
+		checkSerialised(t, docs)
+	})
+}
+
+// checkSerialised joins documents marked changed and splits the result again.
+func checkSerialised(t *testing.T, docs []*Document) {
+	t.Helper()
+	out, err := Join(docs)
+	if err != nil {
+		return // a node the encoder refuses; Join reports it as an error, which is enough
+	}
+	again, err := Split(out)
+	if err != nil {
+		t.Fatalf("serialised stream does not split: %v\n%s", err, out)
+	}
+	if got, want := len(Nodes(again)), len(Nodes(docs)); got != want {
+		t.Fatalf("serialised stream has %d objects, want %d:\n%s", got, want, out)
+	}
+}
+
+// addSeeds adds the files matching a pattern to the seed corpus.
+func addSeeds(f *testing.F, pattern string) {
+	paths, _ := filepath.Glob(pattern)
+	if len(paths) == 0 {
+		f.Fatalf("no seed files match %s", pattern)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
