@@ -58,6 +58,14 @@ func TestLoadErrors(t *testing.T) {
 		{"literal clientSecret field", optimizeSecret, "clientSecret: hunter2",
 			"clients.optimize.clientSecret: secret values are not accepted in the config; " +
 				"create a Kubernetes Secret and reference it with secret: {name: ..., key: ...}"},
+		{"client secret pasted as a client id", "clientId: cccccccc-3333-4333-8333-333333333333",
+			"clientId: hun8Q~hunter2hunter2hunter2hunter2hunte",
+			"clients.optimize.clientId: secret values are not accepted in the config; " +
+				"create a Kubernetes Secret and reference it with secret: {name: ..., key: ...}"},
+		{"client secret pasted as the admin", "value: admin@example.com",
+			"value: 'hun8Q~hunter2hunter2hunter2hunter2hunte'",
+			"initialAdmin.value: secret values are not accepted in the config; " +
+				"create a Kubernetes Secret and reference it with secret: {name: ..., key: ...}"},
 		{"secret value field", optimizeSecret,
 			"secret: {name: entra-credentials, key: k, value: hunter2}",
 			"clients.optimize.secret.value: secret values are not accepted in the config; " +
@@ -82,6 +90,10 @@ func TestLoadErrors(t *testing.T) {
 		{"client id not a GUID", "clientId: cccccccc-3333-4333-8333-333333333333", "clientId: optimize",
 			`clients.optimize.clientId: want a GUID such as 00000000-0000-0000-0000-000000000000, ` +
 				`got "optimize"`},
+		{"client id too long to be one", "clientId: cccccccc-3333-4333-8333-333333333333",
+			"clientId: hunter2-hunter2-hunter2-hunter2-hunter2",
+			"clients.optimize.clientId: want a GUID such as " +
+				"00000000-0000-0000-0000-000000000000, got 39 characters (not shown)"},
 		{"missing client id", "    clientId: ffffffff-6666-4666-8666-666666666666\n",
 			"    audience: ffffffff-6666-4666-8666-666666666666\n", "clients.console.clientId: required"},
 		{"bad audience", "  console:\n", "  console:\n    audience: api://console\n",
@@ -109,6 +121,11 @@ func TestLoadErrors(t *testing.T) {
 		{"empty clients", valid[strings.Index(valid, "clients:"):], "clients: {}\n",
 			"clients: required, with one entry per component of the release"},
 		{"a list document", valid, "- a\n- b\n", "the document: want a mapping, got a list"},
+		{"empty file", valid, "", "no configuration document: the file is empty or only comments"},
+		{"only comments", valid, "# clients: {}\n",
+			"no configuration document: the file is empty or only comments"},
+		{"two documents", valid, valid + "---\ntenantId: x\n",
+			"a second YAML document starts at line 24; the config is one EntraConfig document"},
 		{"invalid YAML", "initialAdmin:\n", "initialAdmin:\n\tvalue: x\n",
 			"invalid YAML: yaml: line 7: found character that cannot start any token"},
 		{"duplicate key", "initialAdmin:\n", "tenantId: x\ninitialAdmin:\n",

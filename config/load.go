@@ -1,11 +1,14 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -39,11 +42,39 @@ func unwrapPath(err error) error {
 // Load parses and validates a configuration document. Unknown fields, values of the wrong
 // type and secret values are refused with an error that names the field.
 func Load(data []byte) (*Config, error) {
-	node, err := yaml.Parse(string(data))
+	doc, err := decodeOne(data)
 	if err != nil {
-		return nil, fmt.Errorf("invalid YAML: %s", strings.Join(strings.Fields(err.Error()), " "))
+		return nil, err
 	}
-	return FromNode(node)
+	return FromNode(yaml.NewRNode(doc))
+}
+
+// decodeOne parses the one YAML document of a configuration. A second document is refused,
+// since it would otherwise be ignored without a word.
+func decodeOne(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, more yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("no configuration document: the file is empty or only comments")
+		}
+		return nil, invalidYAML(err)
+	}
+	err := dec.Decode(&more)
+	switch {
+	case errors.Is(err, io.EOF):
+		return &doc, nil
+	case err != nil:
+		return nil, invalidYAML(err)
+	case len(more.Content) == 0 || isNull(more.Content[0]):
+		return &doc, nil // a final "---" with nothing after it
+	}
+	return nil, fmt.Errorf("a second YAML document starts at line %d; "+
+		"the config is one %s document", more.Content[0].Line, Kind)
+}
+
+func invalidYAML(err error) error {
+	return fmt.Errorf("invalid YAML: %s", strings.Join(strings.Fields(err.Error()), " "))
 }
 
 // FromNode validates and decodes a parsed configuration document.
@@ -89,9 +120,17 @@ func checkShape(node *yaml.Node, t reflect.Type, path string) error {
 		if node.Kind != yaml.ScalarNode || node.ShortTag() != "!!str" {
 			return fmt.Errorf("%s: want a string, got %s", path, describe(node))
 		}
+		if entraSecret.MatchString(node.Value) {
+			return literalSecret(path)
+		}
 	}
 	return nil
 }
+
+// entraSecret matches the client secret values Entra has generated since 2021: three
+// characters, a digit, "Q~" and 31 to 34 more. One pasted into a field meant for an id must not
+// reach a validation message, which quotes the value, or the env of a pod.
+var entraSecret = regexp.MustCompile(`^[A-Za-z0-9_.~-]{3}[0-9]Q~[A-Za-z0-9_.~-]{31,34}$`)
 
 func checkStruct(node *yaml.Node, t reflect.Type, path string) error {
 	if node.Kind != yaml.MappingNode {

@@ -188,11 +188,22 @@ func requireGUID(path, value string) error {
 }
 
 func optionalGUID(path, value string) error {
-	if value != "" && !guid.MatchString(value) {
-		return fmt.Errorf("%s: want a GUID such as 00000000-0000-0000-0000-000000000000, got %q",
-			path, value)
+	if value == "" || guid.MatchString(value) {
+		return nil
 	}
-	return nil
+	const want = "want a GUID such as 00000000-0000-0000-0000-000000000000"
+	if !showable(value) {
+		return fmt.Errorf("%s: %s, got %d characters (not shown)", path, want, len(value))
+	}
+	return fmt.Errorf("%s: %s, got %q", path, want, value)
+}
+
+// showable reports whether a value that should have been a GUID may be repeated in a message:
+// a short word, a URI such as api://..., or a GUID with a typo. Anything else may be a client
+// secret pasted into the wrong field.
+func showable(value string) bool {
+	return len(value) <= 24 || strings.Contains(value, "://") ||
+		strings.Trim(value, "0123456789abcdefABCDEF-{}") == ""
 }
 
 func validateURL(path, value string) error {

@@ -12,6 +12,7 @@ package postrender
 
 import (
 	"bytes"
+	"fmt"
 
 	helmpostrender "helm.sh/helm/v3/pkg/postrender"
 
@@ -43,10 +44,24 @@ func (p *PostRenderer) Run(rendered *bytes.Buffer) (*bytes.Buffer, error) {
 	return bytes.NewBuffer(out), nil
 }
 
+// MaxInput is the longest manifest stream Rewrite accepts, 256 MiB: a Helm release stays
+// below 1 MiB once compressed, but a stream of many releases, as GitOps tools build, can be
+// large. Past the limit the parsed trees (about twenty times the text) would not fit the
+// memory of a typical CI runner. One document may have at most stream.MaxDocument.
+const MaxInput = 256 << 20
+
+// ErrTooLarge is the error for a stream longer than MaxInput.
+var ErrTooLarge = fmt.Errorf("the manifest stream is larger than %d MiB, "+
+	"the most camunda-entra accepts", MaxInput>>20)
+
 // Rewrite runs the whole stream path: split the documents, inject, join them again. On error
 // it returns no output at all.
 func Rewrite(input []byte, cfg *config.Config) ([]byte, *transform.Report, error) {
-	docs, err := stream.Split(input)
+	if len(input) > MaxInput {
+		return nil, nil, ErrTooLarge
+	}
+	// Every document is checked, but only those the transform reads stay parsed.
+	docs, err := stream.SplitKeep(input, transform.Reads)
 	if err != nil {
 		return nil, nil, err
 	}

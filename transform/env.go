@@ -117,23 +117,30 @@ func containerEnv(container *yaml.RNode) (*env, error) {
 }
 
 // upsert sets e: an entry of the same name keeps its place and gets e's value, others stay.
+// Later entries of the same name are dropped, since the last one is the one Kubernetes uses.
 func (l *env) upsert(e envVar) Change {
 	entries := l.seq.YNode().Content
+	var same []int
 	for i, raw := range entries {
-		entry := yaml.NewRNode(raw)
-		if name, _ := scalarAt(entry, "name"); name != e.name {
-			continue
+		if name, _ := scalarAt(yaml.NewRNode(raw), "name"); name == e.name {
+			same = append(same, i)
 		}
-		if e.matches(entry) {
-			return Change{Name: e.name, Action: Kept, Value: e.shown()}
-		}
-		entries[i] = e.node().YNode()
-		l.changed = true
-		return Change{Name: e.name, Action: Replaced, Value: e.shown()}
 	}
-	l.seq.YNode().Content = append(entries, e.node().YNode())
+	if len(same) == 0 {
+		l.seq.YNode().Content = append(entries, e.node().YNode())
+		l.changed = true
+		return Change{Name: e.name, Action: Added, Value: e.shown()}
+	}
+	if len(same) == 1 && e.matches(yaml.NewRNode(entries[same[0]])) {
+		return Change{Name: e.name, Action: Kept, Value: e.shown()}
+	}
+	entries[same[0]] = e.node().YNode()
+	for i := len(same) - 1; i > 0; i-- {
+		entries = append(entries[:same[i]], entries[same[i]+1:]...)
+	}
+	l.seq.YNode().Content = entries
 	l.changed = true
-	return Change{Name: e.name, Action: Added, Value: e.shown()}
+	return Change{Name: e.name, Action: Replaced, Value: e.shown()}
 }
 
 // remove drops every entry named name.

@@ -6,30 +6,78 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// identityURL returns the in-cluster URL of Management Identity: the Service that selects its
-// pods, on the port named http (or its first port). Without such a Service it falls back to
-// the Deployment's name on port 80, which is what the chart creates.
-func identityURL(nodes []*yaml.RNode, w *workload) string {
+// identityURL returns the in-cluster URL of Management Identity: the first Service in the
+// stream that selects its pods, on the port named http (or its first port). Without such a
+// Service it falls back to the Deployment's name on port 80, which is what the chart creates.
+func identityURL(svcs services, w *workload) string {
 	podLabels, _ := w.node.Pipe(yaml.Lookup("spec", "template", "metadata", "labels"))
-	labels := stringMap(podLabels)
-	for _, n := range nodes {
-		if n.GetKind() != "Service" || n.GetNamespace() != w.node.GetNamespace() {
-			continue
-		}
-		if selects(n, labels) {
-			return fmt.Sprintf("http://%s:%s", n.GetName(), servicePort(n))
-		}
+	if n := svcs.find(w.node.GetNamespace(), stringMap(podLabels)); n != nil {
+		return fmt.Sprintf("http://%s:%s", n.GetName(), servicePort(n))
 	}
 	return fmt.Sprintf("http://%s:80", w.node.GetName())
 }
 
-// selects reports whether a Service's selector matches the given pod labels.
-func selects(svc *yaml.RNode, labels map[string]string) bool {
-	sel, _ := svc.Pipe(yaml.Lookup("spec", "selector"))
-	if sel == nil || sel.YNode().Kind != yaml.MappingNode || len(sel.Content()) == 0 {
-		return false
+// services indexes the Services that select pods by namespace and by the release their
+// selector asks for, so that finding one release's Service does not read every Service of a
+// stream that holds many releases. A Service whose selector has no instance label is filed
+// under its namespace alone, as it may select the pods of any release.
+type services map[string][]service
+
+// service is a Service that selects pods, with its place in the stream.
+type service struct {
+	pos      int
+	node     *yaml.RNode
+	selector map[string]string
+}
+
+func indexServices(nodes []*yaml.RNode) services {
+	svcs := services{}
+	for pos, n := range nodes {
+		if n.GetKind() != "Service" {
+			continue
+		}
+		sel, _ := n.Pipe(yaml.Lookup("spec", "selector"))
+		if sel == nil || sel.YNode().Kind != yaml.MappingNode || len(sel.Content()) == 0 {
+			continue // selects no pods
+		}
+		s := service{pos: pos, node: n, selector: stringMap(sel)}
+		key := anyReleaseKey(n.GetNamespace())
+		if release, ok := s.selector[instanceLabel]; ok {
+			key = releaseKey(n.GetNamespace(), release)
+		}
+		svcs[key] = append(svcs[key], s)
 	}
-	for k, v := range stringMap(sel) {
+	return svcs
+}
+
+func releaseKey(namespace, release string) string { return namespace + "\x00=" + release }
+
+func anyReleaseKey(namespace string) string { return namespace + "\x00*" }
+
+// find returns the first Service in the stream of namespace ns that selects pods with the
+// given labels, or nil.
+func (svcs services) find(ns string, labels map[string]string) *yaml.RNode {
+	var first *service
+	for _, key := range []string{releaseKey(ns, labels[instanceLabel]), anyReleaseKey(ns)} {
+		for i := range svcs[key] {
+			s := &svcs[key][i]
+			if s.selects(labels) {
+				if first == nil || s.pos < first.pos {
+					first = s
+				}
+				break
+			}
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	return first.node
+}
+
+// selects reports whether the Service's selector matches the given pod labels.
+func (s *service) selects(labels map[string]string) bool {
+	for k, v := range s.selector {
 		if labels[k] != v {
 			return false
 		}

@@ -71,12 +71,22 @@ type ContainerReport struct {
 	Changes []Change
 }
 
-// Changed reports whether Apply modified the resource.
+// Changed reports whether Apply modified the resource, or an item of it when it is a List.
 func (r *Report) Changed(n *yaml.RNode) bool { return r.changed[n.YNode()] }
 
-// Apply injects the Entra configuration into the Camunda workloads among nodes, in place.
-// It checks every release against the configuration before it changes anything.
+// Apply injects the Entra configuration into the Camunda workloads among nodes, in place,
+// including those that are items of a List. It checks every release against the
+// configuration before it changes anything.
 func Apply(nodes []*yaml.RNode, cfg *config.Config) (*Report, error) {
+	nodes, holders := expandLists(nodes)
+	for _, n := range nodes {
+		if !Reads(n) {
+			continue
+		}
+		if err := checkMetadata(n); err != nil {
+			return nil, err
+		}
+	}
 	releases, err := groupReleases(nodes)
 	if err != nil {
 		return nil, err
@@ -87,14 +97,19 @@ func Apply(nodes []*yaml.RNode, cfg *config.Config) (*Report, error) {
 		}
 	}
 	report := &Report{changed: map[*yaml.Node]bool{}}
-	cms := indexConfigMaps(nodes)
+	cms, svcs := indexConfigMaps(nodes), indexServices(nodes)
 	for _, r := range releases {
 		p := &plan{cfg: cfg, rel: r, cms: cms, gen: detectGeneration(r)}
 		if id := r.workloads[Identity]; id != nil {
-			p.identityURL = identityURL(nodes, id)
+			p.identityURL = identityURL(svcs, id)
 		}
 		if err := p.apply(report); err != nil {
 			return nil, err
+		}
+	}
+	for item, list := range holders {
+		if report.changed[item] {
+			report.changed[list] = true
 		}
 	}
 	return report, nil

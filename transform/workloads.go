@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
@@ -62,35 +63,96 @@ func (w *workload) String() string {
 	return fmt.Sprintf("%s %q", w.node.GetKind(), w.node.GetName())
 }
 
-// recognise returns the workload a resource is, or nil when it is none of ours.
+// recognise returns the workload a resource is, or nil when it is none of ours. A workload
+// with a component's labels but without its main container is another application's, unless
+// the camunda-platform chart rendered it: then the container was renamed or removed, and the
+// transform refuses to guess which container is the application.
 func recognise(node *yaml.RNode) (*workload, error) {
-	kind := node.GetKind()
-	if kind != "Deployment" && kind != "StatefulSet" {
+	sig := signatureOf(node)
+	if sig == nil {
 		return nil, nil
 	}
+	fromChart := strings.HasPrefix(labelOf(node, chartLabel), "camunda-platform-")
+	if fromChart {
+		if err := refuseAnchors(node); err != nil {
+			return nil, err
+		}
+	}
+	w, err := sig.match(node)
+	if err != nil {
+		return nil, fmt.Errorf("%s %q: %w", node.GetKind(), node.GetName(), err)
+	}
+	if w == nil && fromChart {
+		return nil, fmt.Errorf("%s %q is the %s of the camunda-platform chart but has no "+
+			"container named %q; camunda-entra finds the application container by that name",
+			node.GetKind(), node.GetName(), sig.title, sig.container)
+	}
+	if w == nil {
+		return nil, nil
+	}
+	return w, refuseAnchors(node)
+}
+
+// signatureOf returns the signature whose kind and component label a resource has.
+func signatureOf(node *yaml.RNode) *signature {
+	kind := node.GetKind()
+	if kind != "Deployment" && kind != "StatefulSet" {
+		return nil
+	}
+	label := labelOf(node, componentLabel)
+	for i := range signatures {
+		if sig := &signatures[i]; sig.kind == kind && contains(sig.labels, label) {
+			return sig
+		}
+	}
+	return nil
+}
+
+// match returns the workload with the signature's main container, or nil when it has none.
+func (sig *signature) match(node *yaml.RNode) (*workload, error) {
 	pod, err := node.Pipe(yaml.Lookup("spec", "template", "spec"))
 	if err != nil || pod == nil {
 		return nil, nil
 	}
-	label := labelOf(node, componentLabel)
-	for i := range signatures {
-		sig := &signatures[i]
-		if sig.kind != kind || !contains(sig.labels, label) {
-			continue
-		}
-		container, err := findContainer(pod, "containers", sig.container)
-		if err != nil {
-			return nil, fmt.Errorf("%s %q: %w", kind, node.GetName(), err)
-		}
-		if container == nil {
-			continue
-		}
-		return &workload{sig: sig, node: node, container: container, pod: pod}, nil
+	container, err := findContainer(pod, "containers", sig.container)
+	if err != nil || container == nil {
+		return nil, err
 	}
-	return nil, nil
+	return &workload{sig: sig, node: node, container: container, pod: pod}, nil
 }
 
-// findContainer returns the container of a pod spec list by name.
+// refuseAnchors refuses a workload that uses YAML anchors or aliases: an alias shares one node
+// between two places, so an env var added in one would appear in the other too.
+func refuseAnchors(node *yaml.RNode) error {
+	n := firstAnchor(node.YNode())
+	if n == nil {
+		return nil
+	}
+	what := "anchor &" + n.Anchor
+	if n.Kind == yaml.AliasNode {
+		what = "alias *" + n.Value
+	}
+	return fmt.Errorf("%s %q: YAML %s at line %d of its document; a Camunda workload must "+
+		"not use anchors or aliases, since an edit would also change every place that shares "+
+		"the node", node.GetKind(), node.GetName(), what, n.Line)
+}
+
+// firstAnchor returns the first node that defines an anchor or is an alias, not following
+// aliases, so that a document built to expand exponentially costs one walk of its text.
+func firstAnchor(n *yaml.Node) *yaml.Node {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return n
+	}
+	for _, c := range n.Content {
+		if found := firstAnchor(c); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// findContainer returns the container of a pod spec list by name. Two containers of that
+// name are an error, since Kubernetes refuses them and either could be the application.
 func findContainer(pod *yaml.RNode, list, name string) (*yaml.RNode, error) {
 	field := pod.Field(list)
 	if field == nil || isNullNode(field.Value) {
@@ -100,25 +162,33 @@ func findContainer(pod *yaml.RNode, list, name string) (*yaml.RNode, error) {
 		return nil, fmt.Errorf("spec.template.spec.%s: want a list, got %s", list,
 			kindOf(field.Value))
 	}
+	var found *yaml.RNode
 	for _, c := range field.Value.Content() {
 		rn := yaml.NewRNode(c)
-		if n, _ := scalarAt(rn, "name"); n == name && c.Kind == yaml.MappingNode {
-			return rn, nil
+		if n, _ := scalarAt(rn, "name"); n != name || c.Kind != yaml.MappingNode {
+			continue
 		}
+		if found != nil {
+			return nil, fmt.Errorf("spec.template.spec.%s: two containers named %q", list, name)
+		}
+		found = rn
 	}
-	return nil, nil
+	return found, nil
 }
 
 // labelOf reads a label from the workload, or from its pod template when the workload lacks it.
+// It looks the label up field by field rather than with GetLabels, which panics when metadata
+// or labels are a list with an odd number of items.
 func labelOf(node *yaml.RNode, key string) string {
-	if v, ok := node.GetLabels()[key]; ok {
-		return v
+	for _, path := range [][]string{
+		{"metadata", "labels", key},
+		{"spec", "template", "metadata", "labels", key},
+	} {
+		if v, err := node.Pipe(yaml.Lookup(path...)); err == nil && v != nil {
+			return yaml.GetValue(v)
+		}
 	}
-	tmpl, err := node.Pipe(yaml.Lookup("spec", "template"))
-	if err != nil || tmpl == nil {
-		return ""
-	}
-	return tmpl.GetLabels()[key]
+	return ""
 }
 
 func contains(list []string, s string) bool {

@@ -20,9 +20,16 @@ func runFunction(args []string, s Streams) int {
 			"(the configuration is the ResourceList's functionConfig)\n", args[0])
 		return ExitConfig
 	}
+	input, err := readInput(s.Stdin)
+	if err != nil {
+		fmt.Fprintf(s.Stderr, "camunda-entra fn: %v\n", err)
+		return ExitInput
+	}
 	var out bytes.Buffer
-	rw := &kio.ByteReadWriter{Reader: s.Stdin, Writer: &out, KeepReaderAnnotations: true}
-	err := framework.Execute(framework.ResourceListProcessorFunc(process), rw)
+	rw := &kio.ByteReadWriter{
+		Reader: bytes.NewReader(input), Writer: &out, KeepReaderAnnotations: true,
+	}
+	err = framework.Execute(framework.ResourceListProcessorFunc(process), rw)
 	if err != nil {
 		fmt.Fprintf(s.Stderr, "camunda-entra fn: %v\n", err)
 		return exitCode(err)

@@ -44,15 +44,22 @@ func runPostRender(args []string, s Streams) int {
 func parsePostRender(args []string, s Streams) (*postRenderOptions, error) {
 	opts := &postRenderOptions{logFile: s.Getenv(LogEnv)}
 	fs := flag.NewFlagSet("camunda-entra post-render", flag.ContinueOnError)
-	fs.SetOutput(s.Stderr)
+	// A flag error is reported in one line by the caller; only --help prints the flags.
+	fs.SetOutput(io.Discard)
 	fs.StringVar(&opts.configPath, "config", "", "the Entra configuration `file` (required)")
 	fs.BoolVar(&opts.report, "report", false,
 		"print to stderr, per workload, which env vars were set or replaced")
 	fs.StringVar(&opts.logFile, "log-file", opts.logFile,
 		"also append diagnostics to this `file`, for Helm 4, which discards stderr "+
 			"(default $"+LogEnv+")")
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(s.Stderr)
+		fs.Usage()
 		return opts, err
+	}
+	if err != nil {
+		return opts, fmt.Errorf("%w (run \"camunda-entra post-render --help\" for the flags)", err)
 	}
 	if fs.NArg() > 0 {
 		return opts, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -83,9 +90,9 @@ func (o *postRenderOptions) run(s Streams, log *logger) error {
 	if err != nil {
 		return err
 	}
-	input, err := io.ReadAll(s.Stdin)
+	input, err := readInput(s.Stdin)
 	if err != nil {
-		return fmt.Errorf("failed to read stdin: %w", err)
+		return err
 	}
 	out, report, err := postrender.Rewrite(input, cfg)
 	if err != nil {
@@ -104,6 +111,19 @@ func (o *postRenderOptions) run(s Streams, log *logger) error {
 		return fmt.Errorf("failed to write stdout: %w", err)
 	}
 	return nil
+}
+
+// readInput reads stdin whole, but no more than one byte past the size limit, so that an
+// endless stream fails instead of filling the memory.
+func readInput(r io.Reader) ([]byte, error) {
+	input, err := io.ReadAll(io.LimitReader(r, postrender.MaxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("failed to read stdin: %w", err)
+	}
+	if len(input) > postrender.MaxInput {
+		return nil, postrender.ErrTooLarge
+	}
+	return input, nil
 }
 
 // FormatReport renders a report as indented text, one env entry per line. Values are the

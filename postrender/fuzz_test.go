@@ -1,0 +1,82 @@
+package postrender
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/camunda-entra/camunda-entra/config"
+	"github.com/camunda-entra/camunda-entra/stream"
+	"github.com/camunda-entra/camunda-entra/transform"
+)
+
+// FuzzRewrite runs the whole stream path on mutated renders and checks that it never panics,
+// that its output splits again, that a second run leaves the output as it is, and that every
+// document the transform did not change comes out byte for byte.
+func FuzzRewrite(f *testing.F) {
+	for _, pattern := range []string{
+		"../testdata/fixtures/camunda-8.8/*.yaml",
+		"../testdata/corpus/*/input.yaml",
+	} {
+		paths, _ := filepath.Glob(pattern)
+		if len(paths) == 0 {
+			f.Fatalf("no seed files match %s", pattern)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	cfg, err := config.LoadFile("../examples/entra.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, input []byte) {
+		out, _, err := Rewrite(input, cfg)
+		if err != nil {
+			return
+		}
+		checkUnchangedDocuments(t, input, out, cfg)
+		again, _, err := Rewrite(out, cfg)
+		if err != nil {
+			t.Fatalf("second run failed: %v\n%s", err, out)
+		}
+		if !bytes.Equal(again, out) {
+			t.Fatalf("second run changed the output:\nfirst:\n%s\nsecond:\n%s", out, again)
+		}
+	})
+}
+
+// checkUnchangedDocuments splits input and output side by side: the output must split, into as
+// many documents, and each document the transform left alone must keep its bytes.
+func checkUnchangedDocuments(t *testing.T, input, out []byte, cfg *config.Config) {
+	t.Helper()
+	before, err := stream.Split(input)
+	if err != nil {
+		t.Fatalf("input split once but not twice: %v", err)
+	}
+	report, err := transform.Apply(stream.Nodes(before), cfg)
+	if err != nil {
+		t.Fatalf("input transformed once but not twice: %v", err)
+	}
+	after, err := stream.Split(out)
+	if err != nil {
+		t.Fatalf("output does not split: %v\n%s", err, out)
+	}
+	if len(after) != len(before) {
+		t.Fatalf("output has %d documents, input %d:\n%s", len(after), len(before), out)
+	}
+	for i, d := range before {
+		if d.Node != nil && report.Changed(d.Node) {
+			continue
+		}
+		if !bytes.Equal(after[i].Marker, d.Marker) || !bytes.Equal(after[i].Body, d.Body) {
+			t.Fatalf("%s was not changed, yet its bytes were:\n got %q\nwant %q",
+				d.Name(), after[i].Body, d.Body)
+		}
+	}
+}
