@@ -3,7 +3,7 @@ VERSION := $(shell sed -n 's/^version: *"\{0,1\}\([^"]*\)"\{0,1\} *$$/\1/p' plug
 LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin/camunda-entra
 
-.PHONY: build test example tools helm4-plugin clean
+.PHONY: build test example tools helm4-plugin bench bench-compare clean
 
 build: $(BIN)
 
@@ -33,6 +33,15 @@ helm4-plugin: build
 	cp $(BIN) dist/camunda-entra-postrenderer/bin/
 	cd dist && eval "$$(../scripts/tools.sh)" && \
 		$$HELM4 plugin package camunda-entra-postrenderer --sign=false -d .
+
+# Go benchmarks on the 8.8 render and on generated 1, 10 and 100 MiB streams.
+bench:
+	go test -run '^$$' -bench . -benchmem -timeout 60m ./bench
+
+# Whole processes side by side (cat, the kyaml floor, camunda-entra, kustomize, yq) with
+# hyperfine; installs pinned hyperfine, time and yq from Debian when missing.
+bench-compare: build
+	bench/compare.sh
 
 clean:
 	rm -rf bin dist
