@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/camunda-entra/camunda-entra/appreg"
 )
@@ -43,7 +42,6 @@ func runEntraApps(args []string, s Streams) int {
 func parseEntraApps(args []string, s Streams) (*entraAppsOptions, error) {
 	opts := &entraAppsOptions{}
 	fs := flag.NewFlagSet("camunda-entra entra-apps", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: camunda-entra entra-apps --config FILE "+
 			"[--base-url URL] [--<component>-url URL] [--output script|json]\n\n"+
@@ -61,17 +59,8 @@ func parseEntraApps(args []string, s Streams) (*entraAppsOptions, error) {
 	fs.StringVar(&opts.urls.Optimize, "optimize-url", "", "Optimize's root `URL`")
 	fs.StringVar(&opts.urls.WebModeler, "web-modeler-url", "", "Web Modeler's root `URL`")
 	fs.StringVar(&opts.urls.Console, "console-url", "", "Console's root `URL`")
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(s.Stderr)
-		fs.Usage()
+	if err := parseFlags(fs, args, s, false); err != nil {
 		return opts, err
-	}
-	if err != nil {
-		return opts, fmt.Errorf("%w (run \"camunda-entra entra-apps --help\" for the flags)", err)
-	}
-	if fs.NArg() > 0 {
-		return opts, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return opts, opts.validate()
 }

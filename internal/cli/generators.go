@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 )
 
 // The values, secrets and patches subcommands write a file made from the configuration (and,
@@ -13,25 +12,14 @@ import (
 // generatorFlags returns the flag set of a subcommand, silent: a flag error is reported in
 // one line by the caller, and only --help prints the flags.
 func generatorFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("camunda-entra "+name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
+	return flag.NewFlagSet("camunda-entra "+name, flag.ContinueOnError)
 }
 
 // parseGeneratorFlags parses args and checks that no argument is left and that --config,
 // which every generator has, was given. Usage errors are configErrors, for exit code 2.
 func parseGeneratorFlags(fs *flag.FlagSet, args []string, s Streams, configPath *string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(s.Stderr)
-		fs.Usage()
+	if err := parseFlags(fs, args, s, false); err != nil {
 		return err
-	}
-	if err != nil {
-		return &configError{fmt.Errorf("%w (run %q for the flags)", err, fs.Name()+" --help")}
-	}
-	if fs.NArg() > 0 {
-		return &configError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
 	}
 	if *configPath == "" {
 		return &configError{errors.New("--config is required")}

@@ -47,7 +47,6 @@ func runLint(args []string, s Streams) int {
 func parseLint(args []string, s Streams) (*lintOptions, error) {
 	opts := &lintOptions{}
 	fs := flag.NewFlagSet("camunda-entra lint", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: camunda-entra lint --config FILE [--output text|json] "+
 			"[FILE|- ...]\n\nReads the rendered release from the files, or stdin, and "+
@@ -56,14 +55,8 @@ func parseLint(args []string, s Streams) (*lintOptions, error) {
 	}
 	fs.StringVar(&opts.configPath, "config", "", "the Entra configuration `file` (required)")
 	fs.StringVar(&opts.output, "output", lintText, "`format` of the findings: text or json")
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(s.Stderr)
-		fs.Usage()
+	if err := parseFlags(fs, args, s, true); err != nil {
 		return opts, err
-	}
-	if err != nil {
-		return opts, fmt.Errorf("%w (run \"camunda-entra lint --help\" for the flags)", err)
 	}
 	opts.inputs = fs.Args()
 	return opts, opts.validate()

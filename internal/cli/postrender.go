@@ -44,25 +44,14 @@ func runPostRender(args []string, s Streams) int {
 func parsePostRender(args []string, s Streams) (*postRenderOptions, error) {
 	opts := &postRenderOptions{logFile: s.Getenv(LogEnv)}
 	fs := flag.NewFlagSet("camunda-entra post-render", flag.ContinueOnError)
-	// A flag error is reported in one line by the caller; only --help prints the flags.
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&opts.configPath, "config", "", "the Entra configuration `file` (required)")
 	fs.BoolVar(&opts.report, "report", false,
 		"print to stderr, per workload, which env vars were set or replaced")
 	fs.StringVar(&opts.logFile, "log-file", opts.logFile,
 		"also append diagnostics to this `file`, for Helm 4, which discards stderr "+
 			"(default $"+LogEnv+")")
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(s.Stderr)
-		fs.Usage()
+	if err := parseFlags(fs, args, s, false); err != nil {
 		return opts, err
-	}
-	if err != nil {
-		return opts, fmt.Errorf("%w (run \"camunda-entra post-render --help\" for the flags)", err)
-	}
-	if fs.NArg() > 0 {
-		return opts, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if opts.configPath == "" {
 		return opts, errors.New("--config is required")
