@@ -64,7 +64,7 @@ func authorityHost(w *want) string {
 func checkEndpoints(t *target) []Finding {
 	var out []Finding
 	for i := range kinds {
-		w := t.workload(kinds[i].component)
+		w := t.workload(kinds[i].Component)
 		if w == nil {
 			continue
 		}
@@ -77,7 +77,7 @@ func checkEndpoints(t *target) []Finding {
 
 // containersOf lists the containers of a workload the linter reads.
 func containersOf(w *workload) []string {
-	if w.kind.component == optimize {
+	if w.kind.Component == optimize {
 		return optimizeContainers
 	}
 	return []string{""}
@@ -88,7 +88,7 @@ func (t *target) scanEndpoints(w *workload, container string) []Finding {
 	if s == nil {
 		return nil
 	}
-	covered := coveredKeys(w.kind.component, container)
+	covered := coveredKeys(w.kind.Component, container)
 	var out []Finding
 	for _, key := range s.Keys() {
 		v, _ := s.Value(key)

@@ -68,7 +68,7 @@ func Lint(input []byte, cfg *config.Config) (*Report, error) {
 func (r *release) ids() []string {
 	var out []string
 	for i := range kinds {
-		if w := r.workloads[kinds[i].component]; w != nil {
+		if w := r.workloads[kinds[i].Component]; w != nil {
 			out = append(out, w.id)
 		}
 	}
@@ -94,7 +94,7 @@ func (t *target) workload(c component) *workload {
 func (t *target) finding(check string, w *workload, container, setting string,
 	sev Severity) Finding {
 	if container == "" {
-		container = w.kind.container
+		container = w.kind.Container
 	}
 	return Finding{Severity: sev, Check: check, Workload: w.id, Container: container,
 		Setting: setting}
@@ -106,15 +106,15 @@ func checkConfigured(t *target) []Finding {
 	var out []Finding
 	for i := range kinds {
 		k := &kinds[i]
-		w := t.rel.workloads[k.component]
-		if w == nil || t.want.configured(k.component) {
+		w := t.rel.workloads[k.Component]
+		if w == nil || t.want.configured(k.Component) {
 			continue
 		}
 		f := t.finding("configured", w, "", "", Error)
 		f.Message = fmt.Sprintf("the release runs the %s, but the config has no %s",
-			k.title, configField(k.component))
+			k.Title, configField(k.Component))
 		f.Fix = fmt.Sprintf("add %s to the config with the app registration's client id",
-			configField(k.component))
+			configField(k.Component))
 		out = append(out, f)
 	}
 	return out

@@ -5,51 +5,33 @@ import (
 	"sort"
 
 	"github.com/camunda-entra/camunda-entra/internal/oracle"
+	"github.com/camunda-entra/camunda-entra/transform"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// component is a Camunda component the linter knows, named as in the config file.
-type component string
+// component is a Camunda component, named as in the config file.
+type component = transform.Component
 
-// The components, in the order findings are reported.
+// The components the linter checks.
 const (
-	orchestration component = "orchestration"
-	connectors    component = "connectors"
-	identity      component = "identity"
-	optimize      component = "optimize"
-	webModeler    component = "webModeler"
-	webModelerUI  component = "webModelerWebapp"
-	console       component = "console"
+	orchestration = transform.Orchestration
+	connectors    = transform.Connectors
+	identity      = transform.Identity
+	optimize      = transform.Optimize
+	webModeler    = transform.WebModeler
+	webModelerUI  = transform.WebModelerUI
+	console       = transform.Console
 )
 
-// Labels the chart puts on every workload.
-const (
-	componentLabel = "app.kubernetes.io/component"
-	instanceLabel  = "app.kubernetes.io/instance"
-)
+// instanceLabel tells releases apart.
+const instanceLabel = "app.kubernetes.io/instance"
 
-// kind tells a component's workload apart: its kind, the values its component label takes
-// and the name of its application container. The release name, which users choose, plays no
-// part.
-type kind struct {
-	component component
-	resource  string
-	labels    []string
-	container string
-	title     string
-}
+// kind is how a component's workload is recognised: the transform's own table, so that the
+// linter checks exactly the workloads the post-renderer wires.
+type kind = transform.Signature
 
-var kinds = []kind{
-	{orchestration, "StatefulSet", []string{"zeebe-broker", "orchestration"}, "orchestration",
-		"Orchestration Cluster"},
-	{connectors, "Deployment", []string{"connectors"}, "connectors", "Connectors"},
-	{identity, "Deployment", []string{"identity"}, "camunda-platform", "Management Identity"},
-	{optimize, "Deployment", []string{"optimize"}, "optimize", "Optimize"},
-	{webModeler, "Deployment", []string{"restapi"}, "web-modeler-restapi",
-		"Web Modeler REST API"},
-	{webModelerUI, "Deployment", []string{"webapp"}, "web-modeler-webapp", "Web Modeler webapp"},
-	{console, "Deployment", []string{"console"}, "camunda-platform", "Console"},
-}
+// kinds lists the components in the order findings are reported.
+var kinds = transform.Signatures()
 
 // workload is one Camunda workload of the render with the effective configuration of its
 // containers.
@@ -64,7 +46,7 @@ type workload struct {
 // name means the application container. It is nil when the container does not exist.
 func (w *workload) settings(container string) *oracle.Settings {
 	if container == "" {
-		container = w.kind.container
+		container = w.kind.Container
 	}
 	return w.effective[w.id+":"+container]
 }
@@ -103,7 +85,7 @@ func groupReleases(
 		if byKey[key] == nil {
 			byKey[key] = &release{workloads: map[component]*workload{}}
 		}
-		byKey[key].workloads[w.kind.component] = w
+		byKey[key].workloads[w.kind.Component] = w
 	}
 	keys := make([]string, 0, len(byKey))
 	for key := range byKey {
@@ -123,7 +105,7 @@ func workloadOf(n *yaml.Node, effective map[string]*oracle.Settings) *workload {
 	if k == nil {
 		return nil
 	}
-	id := k.resource + "/" + scalar(n, "metadata", "name")
+	id := k.Kind + "/" + scalar(n, "metadata", "name")
 	w := &workload{kind: k, id: id, effective: effective}
 	if w.settings("") == nil {
 		return nil
@@ -133,19 +115,7 @@ func workloadOf(n *yaml.Node, effective map[string]*oracle.Settings) *workload {
 
 // kindOf returns the kind of Camunda workload a resource is, or nil.
 func kindOf(n *yaml.Node) *kind {
-	resource, label := scalar(n, "kind"), labelOf(n, componentLabel)
-	for i := range kinds {
-		k := &kinds[i]
-		if k.resource != resource {
-			continue
-		}
-		for _, l := range k.labels {
-			if l == label {
-				return k
-			}
-		}
-	}
-	return nil
+	return transform.SignatureOf(yaml.NewRNode(n))
 }
 
 // labelOf reads a label of a workload, or of its pod template when the workload lacks it.

@@ -34,7 +34,7 @@ type plan struct {
 
 // edits returns the container edits of one workload.
 func (p *plan) edits(w *workload) []edit {
-	switch w.sig.component {
+	switch w.sig.Component {
 	case Orchestration:
 		return []edit{{container: w.container, set: p.orchestration(w)}}
 	case Connectors:

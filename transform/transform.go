@@ -118,7 +118,7 @@ func Apply(nodes []*yaml.RNode, cfg *config.Config) (*Report, error) {
 // apply edits the release's workloads in a fixed order.
 func (p *plan) apply(report *Report) error {
 	for i := range signatures {
-		w := p.rel.workloads[signatures[i].component]
+		w := p.rel.workloads[signatures[i].Component]
 		if w == nil {
 			continue
 		}
@@ -139,7 +139,7 @@ func (p *plan) apply(report *Report) error {
 func (p *plan) applyWorkload(w *workload) (WorkloadReport, error) {
 	wr := WorkloadReport{
 		Release: p.rel.instance, Kind: w.node.GetKind(), Name: w.node.GetName(),
-		Component: w.sig.component, Generation: p.gen.String(),
+		Component: w.sig.Component, Generation: p.gen.String(),
 	}
 	for _, e := range p.edits(w) {
 		name, _ := scalarAt(e.container, "name")
@@ -197,9 +197,9 @@ func checkConfigured(r *release, cfg *config.Config) error {
 	}
 	for i := range signatures {
 		sig := &signatures[i]
-		if w := r.workloads[sig.component]; w != nil && !has[sig.component] {
-			return &NotConfiguredError{Workload: w.String(), Component: sig.title,
-				Release: r.String(), Field: field[sig.component]}
+		if w := r.workloads[sig.Component]; w != nil && !has[sig.Component] {
+			return &NotConfiguredError{Workload: w.String(), Component: sig.Title,
+				Release: r.String(), Field: field[sig.Component]}
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,17 +30,18 @@ const (
 	chartLabel     = "helm.sh/chart"
 )
 
-// signature recognises a component's workload by its kind, its component label and the name
+// Signature recognises a component's workload by its kind, its component label and the name
 // of its main container: never by the release name, which the user chooses.
-type signature struct {
-	component Component
-	kind      string
-	labels    []string
-	container string
-	title     string
+type Signature struct {
+	Component Component
+	Kind      string
+	Labels    []string
+	Container string
+	Title     string
 }
 
-var signatures = []signature{
+// signatures are in the order the transform applies them.
+var signatures = []Signature{
 	{Orchestration, "StatefulSet", []string{"zeebe-broker", "orchestration"}, "orchestration",
 		"Orchestration Cluster"},
 	{Connectors, "Deployment", []string{"connectors"}, "connectors", "Connectors"},
@@ -53,7 +55,7 @@ var signatures = []signature{
 
 // workload is a Camunda Deployment or StatefulSet found in the stream.
 type workload struct {
-	sig       *signature
+	sig       *Signature
 	node      *yaml.RNode
 	container *yaml.RNode
 	pod       *yaml.RNode
@@ -85,7 +87,7 @@ func recognise(node *yaml.RNode) (*workload, error) {
 	if w == nil && fromChart {
 		return nil, fmt.Errorf("%s %q is the %s of the camunda-platform chart but has no "+
 			"container named %q; camunda-entra finds the application container by that name",
-			node.GetKind(), node.GetName(), sig.title, sig.container)
+			node.GetKind(), node.GetName(), sig.Title, sig.Container)
 	}
 	if w == nil {
 		return nil, nil
@@ -93,15 +95,22 @@ func recognise(node *yaml.RNode) (*workload, error) {
 	return w, refuseAnchors(node)
 }
 
+// Signatures returns the signatures of all components, in the order the transform applies
+// them.
+func Signatures() []Signature { return slices.Clone(signatures) }
+
+// SignatureOf returns the signature whose kind and component label a resource has, or nil.
+func SignatureOf(node *yaml.RNode) *Signature { return signatureOf(node) }
+
 // signatureOf returns the signature whose kind and component label a resource has.
-func signatureOf(node *yaml.RNode) *signature {
+func signatureOf(node *yaml.RNode) *Signature {
 	kind := node.GetKind()
 	if kind != "Deployment" && kind != "StatefulSet" {
 		return nil
 	}
 	label := labelOf(node, componentLabel)
 	for i := range signatures {
-		if sig := &signatures[i]; sig.kind == kind && contains(sig.labels, label) {
+		if sig := &signatures[i]; sig.Kind == kind && contains(sig.Labels, label) {
 			return sig
 		}
 	}
@@ -109,12 +118,12 @@ func signatureOf(node *yaml.RNode) *signature {
 }
 
 // match returns the workload with the signature's main container, or nil when it has none.
-func (sig *signature) match(node *yaml.RNode) (*workload, error) {
+func (sig *Signature) match(node *yaml.RNode) (*workload, error) {
 	pod, err := node.Pipe(yaml.Lookup("spec", "template", "spec"))
 	if err != nil || pod == nil {
 		return nil, nil
 	}
-	container, err := findContainer(pod, "containers", sig.container)
+	container, err := findContainer(pod, "containers", sig.Container)
 	if err != nil || container == nil {
 		return nil, err
 	}
@@ -247,12 +256,12 @@ func addWorkload(byKey map[string]*release, w *workload) error {
 		r = &release{namespace: ns, instance: inst, workloads: map[Component]*workload{}}
 		byKey[key] = r
 	}
-	if other := r.workloads[w.sig.component]; other != nil {
+	if other := r.workloads[w.sig.Component]; other != nil {
 		return fmt.Errorf("%s has two %s workloads, %s and %s; "+
 			"render one release per stream or give them distinct %s labels",
-			r, w.sig.title, other, w, instanceLabel)
+			r, w.sig.Title, other, w, instanceLabel)
 	}
-	r.workloads[w.sig.component] = w
+	r.workloads[w.sig.Component] = w
 	return nil
 }
 
