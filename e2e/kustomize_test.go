@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -27,15 +25,7 @@ func TestKustomizeMatchesPostRenderer(t *testing.T) {
 	}
 	plain := s.must(helm, "template", "camunda", chart, "-n", "camunda")
 	want := canonical(t, postRender(t, []byte(plain)))
-	got := canonical(t, built)
-	if len(got) != len(want) {
-		t.Fatalf("kustomize gave %d objects, the post-renderer %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("object differs:\nkustomize:\n%s\npost-renderer:\n%s", got[i], want[i])
-		}
-	}
+	compareObjects(t, "KRM function", canonical(t, built), want)
 }
 
 // canonical returns a stream's objects as sorted key-sorted JSON, without what kustomize
@@ -123,19 +113,9 @@ data:
 // Connectors) with the given function as its transformer.
 func writeKustomization(t *testing.T, s *sandbox, function string) string {
 	t.Helper()
-	dir := filepath.Join(s.dir, "kz")
-	files := map[string]string{
+	return writeDir(t, s.dir, map[string]string{
 		"kustomization.yaml": "resources: [release.yaml]\ntransformers: [entra.yaml]\n",
 		"entra.yaml":         function,
 		"release.yaml":       string(readFixture(t, "default.yaml")),
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	})
 }
