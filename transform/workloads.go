@@ -75,24 +75,22 @@ func recognise(node *yaml.RNode) (*workload, error) {
 		return nil, nil
 	}
 	fromChart := strings.HasPrefix(labelOf(node, chartLabel), "camunda-platform-")
-	if fromChart {
-		if err := refuseAnchors(node); err != nil {
-			return nil, err
-		}
-	}
 	w, err := sig.match(node)
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", node.GetKind(), node.GetName(), err)
 	}
-	if w == nil && fromChart {
+	if w == nil && !fromChart {
+		return nil, nil
+	}
+	if err := refuseAnchors(node); err != nil {
+		return nil, err
+	}
+	if w == nil {
 		return nil, fmt.Errorf("%s %q is the %s of the camunda-platform chart but has no "+
 			"container named %q; camunda-entra finds the application container by that name",
 			node.GetKind(), node.GetName(), sig.Title, sig.Container)
 	}
-	if w == nil {
-		return nil, nil
-	}
-	return w, refuseAnchors(node)
+	return w, nil
 }
 
 // Signatures returns the signatures of all components, in the order the transform applies
