@@ -2,11 +2,10 @@ package postrender
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/camunda-entra/camunda-entra/config"
+	"github.com/camunda-entra/camunda-entra/internal/golden"
 	"github.com/camunda-entra/camunda-entra/stream"
 	"github.com/camunda-entra/camunda-entra/transform"
 )
@@ -15,22 +14,7 @@ import (
 // that its output splits again, that a second run leaves the output as it is, and that every
 // document the transform did not change comes out byte for byte.
 func FuzzRewrite(f *testing.F) {
-	for _, pattern := range []string{
-		"../testdata/fixtures/camunda-8.8/*.yaml",
-		"../testdata/corpus/*/input.yaml",
-	} {
-		paths, _ := filepath.Glob(pattern)
-		if len(paths) == 0 {
-			f.Fatalf("no seed files match %s", pattern)
-		}
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
+	golden.Seed(f, "../testdata/fixtures/camunda-8.8/*.yaml", "../testdata/corpus/*/input.yaml")
 	cfg, err := config.LoadFile("../examples/entra.yaml")
 	if err != nil {
 		f.Fatal(err)

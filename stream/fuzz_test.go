@@ -2,10 +2,9 @@ package stream
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/camunda-entra/camunda-entra/internal/golden"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
@@ -13,12 +12,7 @@ import (
 // documents are mappings, and that serialising every document gives a stream that splits again
 // into as many objects.
 func FuzzSplit(f *testing.F) {
-	for _, pattern := range []string{
-		"../testdata/fixtures/camunda-8.8/*.yaml",
-		"../testdata/corpus/*/input.yaml",
-	} {
-		addSeeds(f, pattern)
-	}
+	golden.Seed(f, "../testdata/fixtures/camunda-8.8/*.yaml", "../testdata/corpus/*/input.yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		docs, err := Split(data)
 		if err != nil {
@@ -54,20 +48,5 @@ func checkSerialised(t *testing.T, docs []*Document) {
 	}
 	if got, want := len(Nodes(again)), len(Nodes(docs)); got != want {
 		t.Fatalf("serialised stream has %d objects, want %d:\n%s", got, want, out)
-	}
-}
-
-// addSeeds adds the files matching a pattern to the seed corpus.
-func addSeeds(f *testing.F, pattern string) {
-	paths, _ := filepath.Glob(pattern)
-	if len(paths) == 0 {
-		f.Fatalf("no seed files match %s", pattern)
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
 	}
 }

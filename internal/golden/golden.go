@@ -53,3 +53,22 @@ func firstDifference(got, want []byte) string {
 	}
 	return "(same lines, different line ends)"
 }
+
+// Seed adds every file matching the patterns to a fuzz target's seed corpus; a pattern that
+// matches nothing fails the target, since a lost seed directory would go unnoticed otherwise.
+func Seed(f *testing.F, patterns ...string) {
+	f.Helper()
+	for _, pattern := range patterns {
+		paths, _ := filepath.Glob(pattern)
+		if len(paths) == 0 {
+			f.Fatalf("no seed files match %s", pattern)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+}
