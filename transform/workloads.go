@@ -108,7 +108,7 @@ func signatureOf(node *yaml.RNode) *Signature {
 	}
 	label := labelOf(node, componentLabel)
 	for i := range signatures {
-		if sig := &signatures[i]; sig.Kind == kind && contains(sig.Labels, label) {
+		if sig := &signatures[i]; sig.Kind == kind && slices.Contains(sig.Labels, label) {
 			return sig
 		}
 	}
@@ -196,15 +196,6 @@ func labelOf(node *yaml.RNode, key string) string {
 		}
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // release is one Helm release's Camunda workloads, found by namespace and instance label.
