@@ -38,6 +38,7 @@ func FuzzSplit(f *testing.F) {
 // checkSerialised joins documents marked changed and splits the result again.
 func checkSerialised(t *testing.T, docs []*Document) {
 	t.Helper()
+	want := len(Nodes(docs))
 	out, err := Join(docs)
 	if err != nil {
 		return // a node the encoder refuses; Join reports it as an error, which is enough
@@ -46,7 +47,26 @@ func checkSerialised(t *testing.T, docs []*Document) {
 	if err != nil {
 		t.Fatalf("serialised stream does not split: %v\n%s", err, out)
 	}
-	if got, want := len(Nodes(again)), len(Nodes(docs)); got != want {
+	if got := len(Nodes(again)); got != want {
 		t.Fatalf("serialised stream has %d objects, want %d:\n%s", got, want, out)
 	}
+}
+
+// FuzzRead checks that reading a stream in small blocks cuts it as Cut does with the whole
+// text.
+func FuzzRead(f *testing.F) {
+	golden.Seed(f, "../testdata/corpus/*/input.yaml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, err := Cut(data)
+		if err != nil {
+			return
+		}
+		got, err := read(bytes.NewReader(data), 8)
+		if err != nil {
+			t.Fatalf("Cut takes the stream, read fails: %v", err)
+		}
+		if a, b := describe(got), describe(want); a != b {
+			t.Fatalf("read cut\n%s\nCut cut\n%s", a, b)
+		}
+	})
 }

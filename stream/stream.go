@@ -16,8 +16,10 @@
 // split never needs a parser.
 //
 // Every document is parsed and checked, on all CPUs at once. A caller that reads only some
-// documents says which with SplitKeep: the others are checked and their trees dropped, so that
-// memory holds the trees of those documents only.
+// documents says which with SplitKeep, or with Check after Cut or Read: the others are checked
+// and their trees dropped, so that memory holds the trees of those documents only. Such a
+// caller can parse a document again later with Document.Parse and give it new text with
+// Document.Replace.
 package stream
 
 import (
@@ -26,13 +28,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/camunda-entra/camunda-entra/internal/parallel"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
@@ -119,73 +119,57 @@ func Split(data []byte) ([]*Document, error) {
 // have a nil Node, so Nodes leaves them out and Join writes their text back. A nil keep keeps
 // every document. keep is called from several goroutines at once and must not change the node.
 func SplitKeep(data []byte, keep func(*yaml.RNode) bool) ([]*Document, error) {
-	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
-		return nil, errors.New("the stream is UTF-16; convert it to UTF-8")
+	docs, err := Cut(data)
+	if err != nil {
+		return nil, err
 	}
-	segs := segments(data)
-	docs := make([]*Document, len(segs))
-	for i, seg := range segs {
-		docs[i] = &Document{Index: i, Marker: seg[0], Body: seg[1]}
-		if len(seg[1]) > MaxDocument {
-			return nil, fmt.Errorf("%s: %d MiB, more than the %d MiB one document may have",
-				docs[i].Name(), len(seg[1])>>20, MaxDocument>>20)
-		}
-	}
-	err := parallel(len(docs), func(i int) error { return docs[i].parse(keep) })
+	err = Check(docs, func(d *Document) (bool, error) {
+		return keep == nil || keep(d.Node), nil
+	})
 	if err != nil {
 		return nil, err
 	}
 	return docs, nil
 }
 
-// parallel calls fn for 0 to n-1 on every CPU the process may use and returns the error of the
-// lowest i that failed. Indices are handed out in order and stop being handed out after an
-// error, so every i below a failed one has run and the error is the one a loop would return.
-// A panic in fn is raised again in the caller's goroutine, where a loop would have raised it.
-func parallel(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if errs[i] = guard(fn, i); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
+// Cut cuts a stream into documents without parsing them. The documents share data's memory.
+func Cut(data []byte) ([]*Document, error) {
+	if err := checkEncoding(data); err != nil {
+		return nil, err
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if p, ok := err.(*panicked); ok {
-			panic(p.value)
-		}
-		if err != nil {
-			return err
-		}
+	return cutSegments(data, nil)
+}
+
+// checkEncoding refuses a stream that starts with a UTF-16 byte order mark.
+func checkEncoding(data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+		return errors.New("the stream is UTF-16; convert it to UTF-8")
 	}
 	return nil
 }
 
-// guard calls fn(i), returning a panic in it as a *panicked error.
-func guard(fn func(i int) error, i int) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = &panicked{value: v}
+// cutSegments appends the documents of data to docs, numbering them on, and refuses one that
+// is longer than MaxDocument.
+func cutSegments(data []byte, docs []*Document) ([]*Document, error) {
+	for _, seg := range segments(data) {
+		d := &Document{Index: len(docs), Marker: seg[0], Body: seg[1]}
+		if len(d.Body) > MaxDocument {
+			return nil, fmt.Errorf("%s: %d MiB, more than the %d MiB one document may have",
+				d.Name(), len(d.Body)>>20, MaxDocument>>20)
 		}
-	}()
-	return fn(i)
+		docs = append(docs, d)
+	}
+	return docs, nil
 }
 
-// panicked carries a panic out of a goroutine of parallel.
-type panicked struct{ value any }
-
-func (p *panicked) Error() string { return fmt.Sprint("panic: ", p.value) }
+// Check parses and checks every document, on every CPU at once, as Split does. Once a
+// document has parsed, with its Node set, visit is called with it: visit may read the node,
+// fail with an error, and says whether the tree is to be kept. A document of comments only is
+// not visited. Of several errors, Check returns the one of the first document in the stream.
+// visit is called from several goroutines at once and must not change the node.
+func Check(docs []*Document, visit func(*Document) (keep bool, err error)) error {
+	return parallel.Do(len(docs), func(i int) error { return docs[i].check(visit) })
+}
 
 // segments returns [marker, body] pairs. Text before the first marker is a document of its
 // own unless it is empty.
@@ -222,20 +206,11 @@ func isMarker(line []byte) bool {
 	return len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' || rest[0] == ' ' || rest[0] == '\t'
 }
 
-// parse checks the document and fills Node where keep allows, leaving it nil for a document
-// of comments only.
-func (d *Document) parse(keep func(*yaml.RNode) bool) error {
-	text := d.Body
-	if len(d.Marker) > 3 {
-		// Content after "---" on the marker line belongs to the document.
-		text = slices.Concat(bytes.TrimLeft(d.Marker[3:], " \t"), d.Body)
-	}
-	if isBlank(text) {
-		return nil
-	}
-	node, err := parseYAML(text)
-	if err != nil {
-		return fmt.Errorf("%s: invalid YAML: %s", d.Name(), oneLine(err))
+// check parses and checks the document and visits it, keeping its tree where visit says.
+func (d *Document) check(visit func(*Document) (bool, error)) error {
+	node, err := d.Parse()
+	if err != nil || node == nil {
+		return err
 	}
 	if node.YNode().Kind != yaml.MappingNode {
 		return fmt.Errorf("%s: want a mapping (a Kubernetes object), got a %s", d.Name(),
@@ -245,10 +220,29 @@ func (d *Document) parse(keep func(*yaml.RNode) bool) error {
 	if dup := checkDuplicates(node.YNode()); dup != nil {
 		return fmt.Errorf("%s: %w", d.Name(), dup)
 	}
-	if keep != nil && !keep(node) {
+	keep, err := visit(d)
+	if !keep {
 		d.Node = nil
 	}
-	return nil
+	return err
+}
+
+// Parse parses the document's text, for a caller that did not keep the tree Check built. It
+// returns nil for a document of comments only, and sets no field of d.
+func (d *Document) Parse() (*yaml.RNode, error) {
+	text := d.Body
+	if len(d.Marker) > 3 {
+		// Content after "---" on the marker line belongs to the document.
+		text = slices.Concat(bytes.TrimLeft(d.Marker[3:], " \t"), d.Body)
+	}
+	if isBlank(text) {
+		return nil, nil
+	}
+	node, err := parseYAML(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: invalid YAML: %s", d.Name(), oneLine(err))
+	}
+	return node, nil
 }
 
 // parseYAML parses the first document of text as kyaml's Parse does, without the two copies
@@ -369,59 +363,6 @@ func kindName(k yaml.Kind) string {
 
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
-}
-
-// Join writes the documents back as one stream: unchanged documents byte for byte, changed
-// ones serialised in the sequence indentation they arrived with.
-func Join(docs []*Document) ([]byte, error) {
-	serialised := make([][]byte, len(docs))
-	err := parallel(len(docs), func(i int) error {
-		var err error
-		if docs[i].rewritten() {
-			serialised[i], err = docs[i].serialise()
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	size := 0
-	for i, d := range docs {
-		if d.rewritten() {
-			size += len(serialised[i])
-			continue
-		}
-		size += len(d.Marker) + len(d.Body)
-	}
-	// One allocation of the exact size: a growing buffer would hold the stream up to three
-	// times over while it copies.
-	out := make([]byte, 0, size)
-	for i, d := range docs {
-		if d.rewritten() {
-			out = append(out, serialised[i]...)
-			continue
-		}
-		out = append(append(out, d.Marker...), d.Body...)
-	}
-	return out, nil
-}
-
-// rewritten reports whether Join serialises the document instead of writing its text.
-func (d *Document) rewritten() bool { return d.Changed && d.Node != nil }
-
-// serialise returns the document as Join writes it when it has changed: a plain marker, if it
-// had one, and the node.
-func (d *Document) serialise() ([]byte, error) {
-	out, err := yaml.MarshalWithOptions(d.Node.Document(), &yaml.EncoderOptions{
-		SeqIndent: yaml.SequenceIndentStyle(yaml.DeriveSeqIndentStyle(string(d.Body))),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("failed to serialise %s: %w", d.Name(), err)
-	}
-	if d.Marker != nil {
-		out = append([]byte("---\n"), out...)
-	}
-	return out, nil
 }
 
 // Nodes returns the parsed documents, skipping those of comments only.
