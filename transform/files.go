@@ -57,18 +57,23 @@ func (cms configMaps) springFiles(w *workload, container *yaml.RNode) []*yaml.RN
 // volumeData maps the pod's configMap volumes to the data of their ConfigMaps.
 func (cms configMaps) volumeData(w *workload) map[string]map[string]string {
 	out := map[string]map[string]string{}
+	for volume, name := range configMapVolumes(w) {
+		if cm := cms.find(w.node.GetNamespace(), name); cm != nil {
+			out[volume] = cm.GetDataMap()
+		}
+	}
+	return out
+}
+
+// configMapVolumes maps the names of the pod's configMap volumes to the ConfigMaps they mount.
+func configMapVolumes(w *workload) map[string]string {
+	out := map[string]string{}
 	volumes, _ := w.pod.Pipe(yaml.Lookup("volumes"))
 	for _, v := range contentOf(volumes) {
 		vname, _ := scalarAt(v, "name")
-		cmName, _ := v.Pipe(yaml.Lookup("configMap", "name"))
-		if cmName == nil {
-			continue
+		if name, _ := v.Pipe(yaml.Lookup("configMap", "name")); name != nil {
+			out[vname] = yaml.GetValue(name)
 		}
-		cm := cms.find(w.node.GetNamespace(), yaml.GetValue(cmName))
-		if cm == nil {
-			continue
-		}
-		out[vname] = cm.GetDataMap()
 	}
 	return out
 }

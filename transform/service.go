@@ -10,8 +10,7 @@ import (
 // stream that selects its pods, on the port named http (or its first port). Without such a
 // Service it falls back to the Deployment's name on port 80, which is what the chart creates.
 func identityURL(svcs services, w *workload) string {
-	podLabels, _ := w.node.Pipe(yaml.Lookup("spec", "template", "metadata", "labels"))
-	if n := svcs.find(w.node.GetNamespace(), stringMap(podLabels)); n != nil {
+	if n := svcs.find(w.node.GetNamespace(), podLabels(w)); n != nil {
 		return fmt.Sprintf("http://%s:%s", n.GetName(), servicePort(n))
 	}
 	return fmt.Sprintf("http://%s:80", w.node.GetName())
@@ -33,21 +32,29 @@ type service struct {
 func indexServices(nodes []*yaml.RNode) services {
 	svcs := services{}
 	for pos, n := range nodes {
-		if n.GetKind() != "Service" {
-			continue
+		selector, key := selecting(n)
+		if selector != nil {
+			svcs[key] = append(svcs[key], service{pos: pos, node: n, selector: selector})
 		}
-		sel, _ := n.Pipe(yaml.Lookup("spec", "selector"))
-		if sel == nil || sel.YNode().Kind != yaml.MappingNode || len(sel.Content()) == 0 {
-			continue // selects no pods
-		}
-		s := service{pos: pos, node: n, selector: stringMap(sel)}
-		key := anyReleaseKey(n.GetNamespace())
-		if release, ok := s.selector[instanceLabel]; ok {
-			key = releaseKey(n.GetNamespace(), release)
-		}
-		svcs[key] = append(svcs[key], s)
 	}
 	return svcs
+}
+
+// selecting returns the selector of a Service that selects pods and the key it is filed
+// under, or a nil selector for any other resource.
+func selecting(n *yaml.RNode) (map[string]string, string) {
+	if n.GetKind() != "Service" {
+		return nil, ""
+	}
+	sel, _ := n.Pipe(yaml.Lookup("spec", "selector"))
+	if sel == nil || sel.YNode().Kind != yaml.MappingNode || len(sel.Content()) == 0 {
+		return nil, "" // selects no pods
+	}
+	selector := stringMap(sel)
+	if release, ok := selector[instanceLabel]; ok {
+		return selector, releaseKey(n.GetNamespace(), release)
+	}
+	return selector, anyReleaseKey(n.GetNamespace())
 }
 
 func releaseKey(namespace, release string) string { return namespace + "\x00=" + release }
@@ -58,7 +65,7 @@ func anyReleaseKey(namespace string) string { return namespace + "\x00*" }
 // given labels, or nil.
 func (svcs services) find(ns string, labels map[string]string) *yaml.RNode {
 	var first *service
-	for _, key := range []string{releaseKey(ns, labels[instanceLabel]), anyReleaseKey(ns)} {
+	for _, key := range serviceKeys(ns, labels) {
 		for i := range svcs[key] {
 			s := &svcs[key][i]
 			if s.selects(labels) {
@@ -73,6 +80,17 @@ func (svcs services) find(ns string, labels map[string]string) *yaml.RNode {
 		return nil
 	}
 	return first.node
+}
+
+// serviceKeys returns the keys under which find looks for the Services of pods.
+func serviceKeys(ns string, podLabels map[string]string) []string {
+	return []string{releaseKey(ns, podLabels[instanceLabel]), anyReleaseKey(ns)}
+}
+
+// podLabels returns the labels of a workload's pod template.
+func podLabels(w *workload) map[string]string {
+	labels, _ := w.node.Pipe(yaml.Lookup("spec", "template", "metadata", "labels"))
+	return stringMap(labels)
 }
 
 // selects reports whether the Service's selector matches the given pod labels.

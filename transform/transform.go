@@ -71,7 +71,8 @@ type ContainerReport struct {
 	Changes []Change
 }
 
-// Changed reports whether Apply modified the resource, or an item of it when it is a List.
+// Changed reports whether Apply modified the resource, or an item of it when it is a List. It
+// reports false for a node that Apply was not given.
 func (r *Report) Changed(n *yaml.RNode) bool { return r.changed[n.YNode()] }
 
 // Apply injects the Entra configuration into the Camunda workloads among nodes, in place,

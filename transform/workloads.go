@@ -225,7 +225,7 @@ func groupReleases(nodes []*yaml.RNode) ([]*release, error) {
 			}
 			continue
 		}
-		id := fmt.Sprintf("%s/%s/%s", node.GetKind(), node.GetNamespace(), node.GetName())
+		id := workloadID(node)
 		if seen[id] {
 			return nil, fmt.Errorf("%s appears twice in the stream", w)
 		}
@@ -237,12 +237,22 @@ func groupReleases(nodes []*yaml.RNode) ([]*release, error) {
 	return sortedReleases(byKey), nil
 }
 
+// workloadID identifies a resource by its kind, namespace and name.
+func workloadID(node *yaml.RNode) string {
+	return fmt.Sprintf("%s/%s/%s", node.GetKind(), node.GetNamespace(), node.GetName())
+}
+
+// releaseKey identifies the workload's release by its namespace and instance label.
+func (w *workload) releaseKey() string {
+	return w.node.GetNamespace() + "\x00" + labelOf(w.node, instanceLabel)
+}
+
 func addWorkload(byKey map[string]*release, w *workload) error {
-	ns, inst := w.node.GetNamespace(), labelOf(w.node, instanceLabel)
-	key := ns + "\x00" + inst
+	key := w.releaseKey()
 	r := byKey[key]
 	if r == nil {
-		r = &release{namespace: ns, instance: inst, workloads: map[Component]*workload{}}
+		r = &release{namespace: w.node.GetNamespace(), instance: labelOf(w.node, instanceLabel),
+			workloads: map[Component]*workload{}}
 		byKey[key] = r
 	}
 	if other := r.workloads[w.sig.Component]; other != nil {
