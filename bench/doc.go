@@ -3,7 +3,7 @@
 // the Go benchmarks, each run on the Camunda 8.8 render and on 1, 10 and 100 MiB streams:
 // Floor (kyaml parse and serialise of every document, the baseline), Split, Apply (the
 // transform), Rewrite (the library path), Command (the post-render command, config included)
-// and Pipeline (Rewrite without its size guard, for the streams over postrender.MaxInput).
+// and WholeStream (the transform handed every tree at once, as the KRM function does it).
 //
 //	go test -run '^$' -bench . -benchmem ./bench
 //	bench/compare.sh                     # whole processes side by side, with hyperfine

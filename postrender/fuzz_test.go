@@ -2,6 +2,7 @@ package postrender
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/camunda-entra/camunda-entra/config"
@@ -11,8 +12,10 @@ import (
 )
 
 // FuzzRewrite runs the whole stream path on mutated renders and checks that it never panics,
-// that its output splits again, that a second run leaves the output as it is, and that every
-// document the transform did not change comes out byte for byte.
+// that its output splits again, that a second run leaves the output as it is, that every
+// document the transform did not change comes out byte for byte, and that unit by unit, with
+// the trees parsed again, it succeeds or fails as Apply does with the whole stream, with the
+// same output.
 func FuzzRewrite(f *testing.F) {
 	golden.Seed(f, "../testdata/fixtures/camunda-8.8/*.yaml", "../testdata/corpus/*/input.yaml")
 	cfg, err := config.LoadFile("../examples/entra.yaml")
@@ -20,6 +23,7 @@ func FuzzRewrite(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, input []byte) {
+		checkUnits(t, input, cfg)
 		out, _, err := Rewrite(input, cfg)
 		if err != nil {
 			return
@@ -62,5 +66,20 @@ func checkUnchangedDocuments(t *testing.T, input, out []byte, cfg *config.Config
 			t.Fatalf("%s was not changed, yet its bytes were:\n got %q\nwant %q",
 				d.Name(), after[i].Body, d.Body)
 		}
+	}
+}
+
+// checkUnits compares the transform unit by unit with that of the whole stream. Of several
+// errors the two may report different ones, so only whether they fail is compared.
+func checkUnits(t *testing.T, input []byte, cfg *config.Config) {
+	t.Helper()
+	want := applyWhole(input, cfg)
+	out, report, err := rewrite(bytes.Clone(input), cfg, false)
+	got := describe(out, report, err)
+	if wantErr := strings.HasPrefix(want, "error: "); wantErr != (err != nil) {
+		t.Fatalf("unit by unit:\n%s\nwhole stream:\n%s", got, want)
+	}
+	if err == nil && got != want {
+		t.Fatalf("unit by unit:\n%s\nwhole stream:\n%s", got, want)
 	}
 }

@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
 
 	"github.com/camunda-entra/camunda-entra/postrender"
@@ -79,16 +80,20 @@ func (o *postRenderOptions) run(s Streams, log *logger) error {
 	if err != nil {
 		return err
 	}
-	input, err := readInput(s.Stdin)
+	before := goMemory()
+	in, err := postrender.Read(s.Stdin)
 	if err != nil {
 		return err
 	}
-	out, report, err := postrender.Rewrite(input, cfg)
+	if s.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(before + memoryLimit(in.Size()))
+	}
+	report, err := in.Write(s.Stdout, cfg)
 	if err != nil {
 		return err
 	}
 	switch {
-	case len(bytes.TrimSpace(input)) == 0:
+	case in.Blank():
 		log.printf("camunda-entra: warning: no manifests on stdin")
 	case len(report.Workloads) == 0:
 		log.printf("camunda-entra: warning: no Camunda workloads in the stream; nothing changed")
@@ -96,10 +101,29 @@ func (o *postRenderOptions) run(s Streams, log *logger) error {
 	if o.report {
 		log.printf("%s", strings.TrimRight(FormatReport(report), "\n"))
 	}
-	if _, err := s.Stdout.Write(out); err != nil {
-		return fmt.Errorf("failed to write stdout: %w", err)
-	}
 	return nil
+}
+
+// memoryLimit is the memory, past what the process held before, that transforming a stream
+// of size bytes is allowed before the collector works harder: a soft limit. The text of
+// the stream stays in memory to the end, and so does the new text of every document the
+// transform changes; the trees parsed on the way are garbage. Left to its default pace the
+// collector lets that garbage grow to the size of all that text, and the process to four
+// times the stream. The limit makes it collect sooner, at little cost: text holds no pointers,
+// so a collection does not read it.
+func memoryLimit(size int) int64 {
+	return 2*int64(size) + 64<<20
+}
+
+// goMemory returns the memory the Go runtime holds and has not given back to the system, as
+// the memory limit counts it.
+func goMemory() int64 {
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(samples)
+	return int64(samples[0].Value.Uint64() - samples[1].Value.Uint64())
 }
 
 // readInput reads stdin whole, but no more than one byte past the size limit, so that an
