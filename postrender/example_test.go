@@ -35,3 +35,29 @@ func ExamplePostRenderer() {
 	// StatefulSet camunda-zeebe
 	// Deployment camunda-connectors
 }
+
+// A filter program reads the stream, then transforms and writes it; it can size its memory
+// limit between the two steps, as the camunda-entra command does.
+func ExampleRead() {
+	cfg, err := config.LoadFile("../examples/entra.yaml")
+	if err != nil {
+		panic(err)
+	}
+	f, err := os.Open("../testdata/fixtures/camunda-8.8/default.yaml")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	in, err := postrender.Read(f)
+	if err != nil {
+		panic(err)
+	}
+	var out bytes.Buffer
+	report, err := in.Write(&out, cfg)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(in.Size() > 0, len(report.Workloads), bytes.Contains(out.Bytes(), []byte("# Source:")))
+	// Output:
+	// true 2 true
+}

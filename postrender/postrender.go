@@ -49,7 +49,7 @@ func (p *PostRenderer) Run(rendered *bytes.Buffer) (*bytes.Buffer, error) {
 	return bytes.NewBuffer(out), nil
 }
 
-// MaxInput is the longest manifest stream Rewrite and Stream accept, 256 MiB: a Helm release
+// MaxInput is the longest manifest stream Rewrite and Read accept, 256 MiB: a Helm release
 // stays below 1 MiB once compressed, but a stream of many releases, as GitOps tools build, can
 // be large. One document may have at most stream.MaxDocument.
 const MaxInput = 256 << 20
@@ -73,7 +73,7 @@ func Rewrite(input []byte, cfg *config.Config) ([]byte, *transform.Report, error
 	return rewrite(input, cfg, len(input) <= wholeStream)
 }
 
-// rewrite is Rewrite with the choice of keeping the trees made.
+// rewrite is Rewrite, with the trees of the check kept for the transform or parsed again.
 func rewrite(input []byte, cfg *config.Config, keepTrees bool) ([]byte, *transform.Report,
 	error) {
 	docs, err := stream.Cut(input)
