@@ -2,7 +2,8 @@ package lint
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/camunda-entra/camunda-entra/internal/oracle"
 	"github.com/camunda-entra/camunda-entra/transform"
@@ -87,13 +88,8 @@ func groupReleases(
 		}
 		byKey[key].workloads[w.kind.Component] = w
 	}
-	keys := make([]string, 0, len(byKey))
-	for key := range byKey {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
-	out := make([]*release, 0, len(keys))
-	for _, key := range keys {
+	out := make([]*release, 0, len(byKey))
+	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		out = append(out, byKey[key])
 	}
 	return out, nil

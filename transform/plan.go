@@ -2,8 +2,8 @@ package transform
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
@@ -103,8 +103,10 @@ func Partition(resources []*Resource) ([][]int, error) {
 	p := newPartition(resources)
 	for doc, r := range resources {
 		for _, w := range r.refs() {
+			reads := p.reads(w)
+			p.docs[w.release] = append(append(p.docs[w.release], doc), reads...)
 			p.union(w.release, p.owner(doc))
-			for _, read := range p.reads(w) {
+			for _, read := range reads {
 				if owner := p.owner(read); owner != "" {
 					p.union(w.release, owner)
 				}
@@ -139,13 +141,14 @@ func checkUnique(resources []*Resource) error {
 type partition struct {
 	resources  []*Resource
 	parent     map[string]string // release to release, up to the unit's root
+	docs       map[string][]int  // by release, the documents Apply reads for it
 	configMaps map[string][]int  // documents by ConfigMap name
 	services   map[string][]int  // documents by Service index key
 }
 
 func newPartition(resources []*Resource) *partition {
 	p := &partition{resources: resources, parent: map[string]string{},
-		configMaps: map[string][]int{}, services: map[string][]int{}}
+		docs: map[string][]int{}, configMaps: map[string][]int{}, services: map[string][]int{}}
 	for doc, r := range resources {
 		if r == nil {
 			continue
@@ -214,22 +217,15 @@ func (p *partition) union(a, b string) {
 
 // units gathers each unit's documents and sorts the units by their first release.
 func (p *partition) units() [][]int {
-	docs := map[string][]int{}
-	for doc, r := range p.resources {
-		for _, w := range r.refs() {
-			root := p.root(w.release)
-			docs[root] = append(append(docs[root], doc), p.reads(w)...)
-		}
+	byRoot := map[string][]int{}
+	for release, docs := range p.docs {
+		root := p.root(release)
+		byRoot[root] = append(byRoot[root], docs...)
 	}
-	roots := make([]string, 0, len(docs))
-	for root := range docs {
-		roots = append(roots, root)
-	}
-	sort.Strings(roots)
-	units := make([][]int, len(roots))
-	for i, root := range roots {
-		slices.Sort(docs[root])
-		units[i] = slices.Compact(docs[root])
+	units := make([][]int, 0, len(byRoot))
+	for _, root := range slices.Sorted(maps.Keys(byRoot)) {
+		slices.Sort(byRoot[root])
+		units = append(units, slices.Compact(byRoot[root]))
 	}
 	return units
 }

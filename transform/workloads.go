@@ -2,8 +2,8 @@ package transform
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -265,13 +265,8 @@ func addWorkload(byKey map[string]*release, w *workload) error {
 }
 
 func sortedReleases(byKey map[string]*release) []*release {
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]*release, 0, len(keys))
-	for _, k := range keys {
+	out := make([]*release, 0, len(byKey))
+	for _, k := range slices.Sorted(maps.Keys(byKey)) {
 		out = append(out, byKey[k])
 	}
 	return out
