@@ -18,10 +18,7 @@ import (
 // same output.
 func FuzzRewrite(f *testing.F) {
 	golden.Seed(f, "../testdata/fixtures/camunda-8.8/*.yaml", "../testdata/corpus/*/input.yaml")
-	cfg, err := config.LoadFile("../examples/entra.yaml")
-	if err != nil {
-		f.Fatal(err)
-	}
+	cfg := exampleConfig(f)
 	f.Fuzz(func(t *testing.T, input []byte) {
 		checkUnits(t, input, cfg)
 		out, _, err := Rewrite(input, cfg)
@@ -76,10 +73,8 @@ func checkUnits(t *testing.T, input []byte, cfg *config.Config) {
 	want := applyWhole(input, cfg)
 	out, report, err := rewrite(bytes.Clone(input), cfg, false)
 	got := describe(out, report, err)
-	if wantErr := strings.HasPrefix(want, "error: "); wantErr != (err != nil) {
-		t.Fatalf("unit by unit:\n%s\nwhole stream:\n%s", got, want)
-	}
-	if err == nil && got != want {
+	wantErr := strings.HasPrefix(want, "error: ")
+	if wantErr != (err != nil) || err == nil && got != want {
 		t.Fatalf("unit by unit:\n%s\nwhole stream:\n%s", got, want)
 	}
 }

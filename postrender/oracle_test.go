@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/camunda-entra/camunda-entra/config"
 	"github.com/camunda-entra/camunda-entra/internal/golden"
 	"github.com/camunda-entra/camunda-entra/internal/oracle"
 )
@@ -22,10 +21,7 @@ const fixtures = "../testdata/fixtures/camunda-8.8/"
 // are not Spring's, where env may not win, cannot be checked this way: the test pins their
 // list in testdata/oracle/ instead of skipping them silently.
 func TestOracle(t *testing.T) {
-	cfg, err := config.LoadFile("../examples/entra.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := exampleConfig(t)
 	cases := map[string]string{
 		"auth-on":  "baseline-oidc-minimal.yaml",
 		"auth-off": "baseline.yaml",
